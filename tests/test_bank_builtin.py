@@ -45,3 +45,43 @@ def test_role_guide_weights_are_real_topics(bank) -> None:  # type: ignore[no-un
         assert abs(sum(guide.topic_weights.values()) - 1) < 1e-3
         assert set(guide.topic_weights) <= set(bank.taxonomy.topics)
         assert guide.rounds and guide.checklist
+
+
+def test_every_concept_is_covered_and_every_topic_has_its_minimum(bank) -> None:  # type: ignore[no-untyped-def]
+    report = coverage(bank)
+    missing = {topic: row["missing"] for topic, row in report.items() if row["missing"]}
+    short = {
+        topic: f"{row['items']}/{row['min_items']}"
+        for topic, row in report.items()
+        if row["items"] < row["min_items"]
+    }
+    assert missing == {}
+    assert short == {}
+
+
+def test_part_one_and_part_two_totals(bank) -> None:  # type: ignore[no-untyped-def]
+    counts = bank_stats(bank)["by_topic"]
+    part_one = ["ml-foundations", "classical-algorithms", "evaluation", "data-features",
+                "optimization", "deep-learning", "statistics-math"]  # fmt: skip
+    part_two = ["llm-genai", "ml-infrastructure", "mlops", "system-design", "responsible-ai",
+                "scenarios", "behavioral"]  # fmt: skip
+    assert sum(counts[t] for t in part_one) >= 170
+    assert sum(counts[t] for t in part_two) >= 165
+
+
+def test_seven_role_guides_and_eight_sheets(bank) -> None:  # type: ignore[no-untyped-def]
+    assert {r.value for r in bank.roles} == {
+        "mle", "ds", "applied-scientist", "ml-scientist", "research-scientist", "mlops",
+        "ml-platform",
+    }  # fmt: skip
+    assert len(bank.sheets) >= 8
+    for guide in bank.roles.values():
+        for band in guide.salary:
+            assert band.source.startswith("https://") and 2020 <= band.year <= 2030
+
+
+def test_behavioral_items_use_star_and_mark_the_example(bank) -> None:  # type: ignore[no-untyped-def]
+    for question in bank.questions.values():
+        if question.kind.value == "behavioral":
+            assert "STAR" in question.framework or "Situation" in question.framework, question.id
+            assert "example" in question.answer[:200].lower(), question.id
