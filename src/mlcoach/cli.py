@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -138,6 +139,102 @@ def show(
         q: svc.bank.questions[q].title for q in question.follow_ups if q in svc.bank.questions
     }
     console().print(question_view(question, related=related))
+
+
+def _read_answer(answer: str | None, answer_file: Path | None) -> str:
+    from mlcoach.grading import check_answer, decode_answer
+
+    if (answer is None) == (answer_file is None):
+        raise MlcoachError("give exactly one of --answer TEXT or --answer-file FILE")
+    if answer is not None:
+        return check_answer(answer)
+    assert answer_file is not None
+    if str(answer_file) == "-":
+        return decode_answer(sys.stdin.buffer.read(), source="standard input")
+    try:
+        data = answer_file.read_bytes()
+    except OSError as exc:
+        raise MlcoachError(f"cannot read {answer_file}: {exc.strerror}") from None
+    return decode_answer(data, source=str(answer_file))
+
+
+def _show_warnings(svc: Services) -> None:
+    from mlcoach.terminal import error_console
+
+    for warning in svc.warnings:
+        error_console().print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    svc.warnings.clear()
+
+
+@app.command("grade")
+@cli_errors
+def grade(
+    question_id: Annotated[str, typer.Argument(help="The question id.", metavar="ID")],
+    answer: Annotated[str | None, typer.Option(help="Your answer as text.")] = None,
+    answer_file: Annotated[
+        Path | None, typer.Option(help="A file holding your answer ('-' for stdin).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Grade an answer: key points covered and missed, red flags, a 0-5 score."""
+    text = _read_answer(answer, answer_file)
+    svc = services()
+    question = svc.question(question_id)
+    result = svc.grade(question_id, text)
+    _show_warnings(svc)
+    if as_json:
+        print_json(result.to_dict())
+    else:
+        from mlcoach.terminal import grade_view
+
+        console().print(grade_view(question, result, text))
+
+
+@app.command("grade-batch")
+@cli_errors
+def grade_batch(
+    source: Annotated[Path, typer.Argument(help="JSON lines: answer plus id or reference.")],
+    out: Annotated[Path | None, typer.Option(help="Write results here (default: stdout).")] = None,
+) -> None:
+    """Grade many answers; each output line is its input line plus the grade."""
+    from mlcoach.grading import grade_lines
+
+    try:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError:
+        raise MlcoachError(f"{source} is not valid UTF-8") from None
+    except OSError as exc:
+        raise MlcoachError(f"cannot read {source}: {exc.strerror}") from None
+    svc = services()
+    results = grade_lines(svc, lines)
+    if out is None:
+        for record in results:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        tmp = out.with_name(out.name + ".partial")
+        with tmp.open("w", encoding="utf-8") as handle:
+            for record in results:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        tmp.replace(out)
+    _show_warnings(svc)
+
+
+@app.command("search")
+@cli_errors
+def search(
+    query: Annotated[str, typer.Argument(help="Words or a question to look for.")],
+    limit: Annotated[int, typer.Option(min=1, max=100, help="How many results.")] = 10,
+    as_json: JsonFlag = False,
+) -> None:
+    """Find questions by meaning and by words (titles, answers, key points)."""
+    svc = services()
+    hits = svc.search(query, limit=limit)
+    _show_warnings(svc)
+    if as_json:
+        print_json([h.to_dict() for h in hits])
+        return
+    for hit in hits:
+        typer.echo(f"{hit.score:6.3f}  {hit.id}  {hit.title}")
 
 
 @db_app.command("upgrade")

@@ -51,6 +51,17 @@ class Settings(BaseSettings):
     new_cards_per_day: int = Field(
         default=15, ge=0, le=500, description="New questions introduced per day in drills."
     )
+    embedding_model: str = Field(
+        default="minilm-int8",
+        description=(
+            "Sentence-embedding model for grading and search: 'minilm-int8' (shipped), a "
+            "local folder with model.onnx and tokenizer.json, or a hub id such as "
+            "'org/name' (needs huggingface_hub and internet)."
+        ),
+    )
+    threads: int = Field(
+        default=2, ge=1, le=64, description="CPU threads the embedding model may use."
+    )
     interview_date: date | None = Field(
         default=None, description="Date of your interview; the daily plan works back from it."
     )

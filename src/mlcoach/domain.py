@@ -259,3 +259,60 @@ class MockSession:
     finished_at: datetime | None = None
     report: dict[str, Any] | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The part of the user's answer that supports a finding (character offsets)."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class PointResult:
+    text: str
+    essential: bool
+    covered: bool
+    similarity: float
+    evidence: Evidence | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "essential": self.essential,
+            "covered": self.covered,
+            "similarity": self.similarity,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+        }
+
+
+@dataclass(frozen=True)
+class RedFlagHit:
+    text: str
+    evidence: Evidence | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "evidence": self.evidence.to_dict() if self.evidence else None}
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The grader's verdict: a 0-5 score explained point by point."""
+
+    score: float
+    points: tuple[PointResult, ...]
+    red_flags: tuple[RedFlagHit, ...]
+    feedback: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "points": [p.to_dict() for p in self.points],
+            "red_flags": [r.to_dict() for r in self.red_flags],
+            "feedback": self.feedback,
+        }

@@ -14,7 +14,9 @@ from mlcoach.domain import Question
 
 if TYPE_CHECKING:
     from mlcoach.bank import Bank, Problem
-    from mlcoach.domain import User
+    from mlcoach.domain import Grade, User
+    from mlcoach.engine.grader import Encoder, Grader
+    from mlcoach.engine.search import Hit, SearchIndex
     from mlcoach.store import Store
 
 
@@ -23,6 +25,7 @@ class Services:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.warnings: list[str] = []  # shown once by the shell (e.g. the lexical fallback)
 
     @cached_property
     def bank(self) -> Bank:
@@ -63,6 +66,60 @@ class Services:
         if question_id in self.bank.questions or "/" not in question_id:
             return self.bank.question(question_id)
         return self.store.imported.get(self.local_user().id, question_id)
+
+    # --- grading ----------------------------------------------------------------------
+    @cached_property
+    def encoder(self) -> Encoder:
+        """The one embedding model, shared by grading and search; lexical if none loads."""
+        from mlcoach.engine.embedder import ModelUnavailable, load_embedder
+        from mlcoach.engine.lexical import LexicalEncoder
+
+        try:
+            return load_embedder(self.settings.embedding_model, threads=self.settings.threads)
+        except ModelUnavailable as exc:
+            self.warnings.append(
+                f"{exc}. Grading and search fall back to word overlap, which is less accurate."
+            )
+            return LexicalEncoder()
+
+    @cached_property
+    def grader(self) -> Grader:
+        from mlcoach.engine.grader import Grader
+
+        return Grader(self.encoder)
+
+    def grade(self, question_id: str, answer: str) -> Grade:
+        from mlcoach.engine.rubric import Rubric
+
+        return self.grader.grade(Rubric.from_question(self.question(question_id)), answer)
+
+    def grade_reference(
+        self,
+        reference: str,
+        answer: str,
+        *,
+        question: str = "",
+        key_points: list[str] | None = None,
+    ) -> Grade:
+        from mlcoach.engine.rubric import Rubric
+
+        rubric = Rubric.from_reference(reference, question=question, key_points=key_points)
+        return self.grader.grade(rubric, answer)
+
+    # --- search ---------------------------------------------------------------------
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        from mlcoach.engine.search import SearchIndex
+
+        cache = self.settings.data_dir / "cache"
+        return SearchIndex(list(self.bank.questions.values()), self.encoder, cache_dir=cache)
+
+    def search(self, query: str, *, limit: int = 10) -> list[Hit]:
+        return self.search_index.search(query, limit=limit)
+
+    def related(self, question_id: str, *, limit: int = 5) -> list[Hit]:
+        self.question(question_id)  # unknown ids are an error, not an empty list
+        return self.search_index.related(question_id, limit=limit)
 
     # --- store ----------------------------------------------------------------
     def local_user(self) -> User:

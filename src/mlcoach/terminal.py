@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from mlcoach.domain import CodingProblem, Question
+from mlcoach.domain import CodingProblem, Grade, Question
 
 _DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])(.+?)(?<=[^\s\\])\$(?![\d$])")
@@ -124,3 +124,32 @@ def coverage_table(report: dict[str, dict[str, Any]]) -> Table:
 
 def error_console() -> Console:
     return Console(stderr=True, highlight=False)
+
+
+def grade_view(question: Question, grade: Grade, answer: str) -> Group:
+    """A grade: score, each key point covered or missed with its evidence, red flags."""
+    colour = "green" if grade.score >= 3.5 else "yellow" if grade.score >= 1.5 else "red"
+    head = Text.assemble((f"{grade.score:.1f}/5", f"bold {colour}"), "  ", question.title)
+    table = Table.grid(padding=(0, 1))
+    for point in grade.points:
+        mark = Text("✓", style="green") if point.covered else Text("✗", style="red")
+        label = Text(point.text, style="bold" if point.essential else "")
+        if point.essential:
+            label.append("  (essential)", style="yellow")
+        if point.covered and point.evidence:
+            label.append(f"\n  “{_clip(point.evidence.text)}”", style="dim")
+        table.add_row(mark, label)
+    parts: list[RenderableType] = [Panel(head), _section("Key points", table)]
+    if grade.red_flags:
+        flags = [
+            f.text + (f" — “{_clip(f.evidence.text)}”" if f.evidence else "")
+            for f in grade.red_flags
+        ]
+        parts.append(_section("Red flags", _bullets(flags, "red")))
+    parts.append(_section("Feedback", Text(grade.feedback)))
+    return Group(*parts)
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,68 @@
+"""Grading use-cases: one answer, or a JSON-lines batch (SPEC §4 grade, grade-batch)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from mlcoach.errors import MlcoachError, NotFound
+
+if TYPE_CHECKING:
+    from mlcoach.services import Services
+
+MAX_ANSWER_BYTES = 1_000_000
+
+
+def check_answer(answer: object) -> str:
+    if not isinstance(answer, str):
+        raise MlcoachError("'answer' must be a text")
+    if len(answer.encode("utf-8", errors="replace")) > MAX_ANSWER_BYTES:
+        raise MlcoachError("the answer is larger than 1 MB; nobody says that much in an interview")
+    return answer
+
+
+def decode_answer(data: bytes, *, source: str) -> str:
+    try:
+        return check_answer(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise MlcoachError(f"{source} is not valid UTF-8 (byte {exc.start})") from None
+
+
+def grade_line(svc: Services, record: dict[str, Any]) -> dict[str, Any]:
+    """Grade one batch record in place: `answer` plus `id`, or `reference` [+ key_points]."""
+    answer = check_answer(record.get("answer"))
+    if "id" in record:
+        grade = svc.grade(str(record["id"]), answer)
+    elif isinstance(record.get("reference"), str):
+        points = record.get("key_points")
+        if points is not None and not (
+            isinstance(points, list) and all(isinstance(p, str) for p in points)
+        ):
+            raise MlcoachError("'key_points' must be a list of texts")
+        question = record.get("question") or ""
+        grade = svc.grade_reference(
+            record["reference"], answer, question=str(question), key_points=points
+        )
+    else:
+        raise MlcoachError("each line needs 'answer' and either 'id' or 'reference'")
+    return {**record, **grade.to_dict()}
+
+
+def grade_lines(svc: Services, lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """Each input line becomes one output record, in order; a bad line gets an 'error'."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield {"line": number, "error": f"line {number}: invalid JSON ({exc.msg})"}
+            continue
+        if not isinstance(record, dict):
+            yield {"line": number, "error": f"line {number}: expected a JSON object"}
+            continue
+        try:
+            yield grade_line(svc, record)
+        except (MlcoachError, NotFound) as exc:
+            yield {**record, "error": f"line {number}: {exc}"}
