@@ -21,10 +21,14 @@ $(STAMP): pyproject.toml requirements.lock
 	@$(BIN)/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
 
-# Debian packages the test suite needs: a PostgreSQL server (started by the tests).
+# Debian packages the test suite needs, installed only when missing: a PostgreSQL server
+# (the tests start their own), bubblewrap (the coding sandbox) and Chromium (browser tests).
 system-deps:
-	@if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		$(MAKE) --no-print-directory apt-packages PACKAGES="postgresql"; fi
+	@missing=""; \
+	command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v bwrap >/dev/null || missing="$$missing bubblewrap"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory apt-packages PACKAGES="$$missing"; fi
 
 apt-packages:
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && $(APT_INSTALL) $(PACKAGES); \

@@ -248,3 +248,7 @@ def db_upgrade() -> None:
 
 def main() -> None:
     app()
+
+
+# Command groups kept in their own modules register themselves on `app` when imported.
+from mlcoach import cli_coding, cli_practice, cli_transfer  # noqa: E402, F401

@@ -1,0 +1,3 @@
+"""`mlcoach` commands for coding; they register themselves on the main Typer app."""
+
+from __future__ import annotations
