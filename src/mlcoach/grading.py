@@ -51,18 +51,29 @@ def grade_line(svc: Services, record: dict[str, Any]) -> dict[str, Any]:
 
 def grade_lines(svc: Services, lines: Iterable[str]) -> Iterator[dict[str, Any]]:
     """Each input line becomes one output record, in order; a bad line gets an 'error'."""
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield {"line": number, "error": f"line {number}: invalid JSON ({exc.msg})"}
-            continue
-        if not isinstance(record, dict):
-            yield {"line": number, "error": f"line {number}: expected a JSON object"}
-            continue
-        try:
-            yield grade_line(svc, record)
-        except (MlcoachError, NotFound) as exc:
-            yield {**record, "error": f"line {number}: {exc}"}
+    numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
+    for start in range(0, len(numbered), CHUNK):
+        parsed = [_parse(number, line) for number, line in numbered[start : start + CHUNK]]
+        answers = [r["answer"] for _, r in parsed if isinstance(r.get("answer"), str)]
+        svc.grader.prepare(answers)  # one batched pass through the model for the chunk
+        for number, record in parsed:
+            if "error" in record and set(record) <= {"line", "error"}:
+                yield record
+                continue
+            try:
+                yield grade_line(svc, record)
+            except (MlcoachError, NotFound) as exc:
+                yield {**record, "error": f"line {number}: {exc}"}
+
+
+CHUNK = 128
+
+
+def _parse(number: int, line: str) -> tuple[int, dict[str, Any]]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return number, {"line": number, "error": f"line {number}: invalid JSON ({exc.msg})"}
+    if not isinstance(record, dict):
+        return number, {"line": number, "error": f"line {number}: expected a JSON object"}
+    return number, record

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlcoach.engine.text import antonym_clash, quantities, stem, words
-from mlcoach.engine.units import Unit
+from mlcoach.engine.units import Unit, UnitIndex
 
 NEGATION_CUES = frozenset(
     "not no never without cannot can't don't doesn't didn't isn't aren't won't wasn't "
     "weren't shouldn't wouldn't couldn't neither nor hardly rarely seldom barely n't "
-    "instead rather avoid avoids avoiding".split()
+    "instead rather avoid avoids avoiding nothing none".split()
 )
 
 
@@ -56,9 +56,25 @@ class Match:
 
 
 def unit_scores(
-    vector: np.ndarray, tokens: np.ndarray, stems: frozenset[str], units: list[Unit], scale: Scale
+    vector: np.ndarray,
+    tokens: np.ndarray,
+    stems: frozenset[str],
+    index: UnitIndex,
+    scale: Scale,
 ) -> list[float]:
-    return [similarity(vector, tokens, stems, unit, scale) for unit in units]
+    """The combined similarity of one claim with every unit of the answer."""
+    cos = _ramps(index.cosines(vector), scale.cos_floor, scale.cos_top)
+    align = _ramps(index.alignment(tokens), scale.align_floor, scale.align_top)
+    if not len(tokens):
+        align = np.zeros_like(cos)
+    lex = np.array([len(stems & unit) / len(stems) if stems else 0.0 for unit in index.stems])
+    combined = scale.w_cos * cos + scale.w_align * align + scale.w_lex * lex
+    return [float(x) for x in combined]
+
+
+def _ramps(values: np.ndarray, floor: float, top: float) -> np.ndarray:
+    result: np.ndarray = np.clip((values - floor) / (top - floor), 0.0, 1.0)
+    return result
 
 
 def judge(
@@ -72,9 +88,13 @@ def judge(
 ) -> Match:
     """The best unit for a claim, and a conflict when every sentence that states this
     claim's subject well (and is about this claim rather than another) contradicts it."""
-    if not units:
-        return Match(0.0, None, None)
-    best = int(np.argmax(scores))
+    # A unit that swaps the point's subject for its opposite ("L2" for "L1") is about
+    # something else: it can neither cover the point nor, unless it is about this point,
+    # contradict it.
+    eligible = [i for i, unit in enumerate(units) if antonym_clash(text, unit.span.text) is None]
+    if not eligible:
+        return Match(0.0, None, None, scores=tuple(scores))
+    best = max(eligible, key=lambda i: scores[i])
     singles = sorted((i for i, unit in enumerate(units) if unit.single), key=lambda i: -scores[i])
     top = singles[0] if singles else best
     strong = [i for i in singles if scores[i] >= bar and (owned is None or i in owned)]
@@ -95,19 +115,6 @@ def judge(
     )
 
 
-def similarity(
-    vector: np.ndarray, tokens: np.ndarray, stems: frozenset[str], unit: Unit, scale: Scale
-) -> float:
-    cos = _ramp(float(vector @ unit.vector), scale.cos_floor, scale.cos_top)
-    align = 0.0
-    if len(tokens) and len(unit.tokens):
-        align = _ramp(
-            float((tokens @ unit.tokens.T).max(1).mean()), scale.align_floor, scale.align_top
-        )
-    lex = len(stems & unit.stems) / len(stems) if stems else 0.0
-    return scale.w_cos * cos + scale.w_align * align + scale.w_lex * lex
-
-
 def _ramp(value: float, floor: float, top: float) -> float:
     return min(1.0, max(0.0, (value - floor) / (top - floor)))
 
@@ -126,8 +133,10 @@ def conflict(point: str, sentence: str, point_stems: frozenset[str]) -> str | No
     clash = antonym_clash(point, sentence, near=shared)
     if clash:
         return clash
+    # One direction only: a positive point negated in the answer. Points that are themselves
+    # negative ("does not always hurt") are paraphrased in too many ways to compare safely.
     point_neg, sentence_neg = _negated(point_words), _negated(sentence_words)
-    if bool(point_neg) != bool(sentence_neg) and shared & (point_neg | sentence_neg):
+    if not point_neg and not _has_cue(point) and shared & sentence_neg:
         return "negates it"
     point_numbers, sentence_numbers = quantities(point), quantities(sentence)
     if len(point_numbers) == 1 and len(sentence_numbers) == 1:
@@ -135,6 +144,10 @@ def conflict(point: str, sentence: str, point_stems: frozenset[str]) -> str | No
         if unit == other_unit and value != other:
             return "gives a different number"
     return None
+
+
+def _has_cue(text: str) -> bool:
+    return any(word in NEGATION_CUES for word in words(_NON_PREFIX.sub(r"not \1", text)))
 
 
 def _negated(polar: list[tuple[str, bool]]) -> set[str]:

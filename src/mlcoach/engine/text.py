@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,6 +35,13 @@ HEDGES = (
     "case by case", "not sure", "i think maybe", "kind of", "sort of", "and so on",
     "and stuff", "something like", "many things", "a variety of", "it varies",
     "hard to say", "various techniques", "different approaches", "best practices",
+    "depend on", "depending on", "it's worth", "worth looking", "worth trying",
+    "reasonable option", "might need to", "you'd want to", "you might want", "quite a bit",
+    "get tricky", "gets tricky", "your use case", "the use case", "the situation",
+    "in general", "generally speaking", "a good idea", "many options", "several options",
+    "lots of", "think carefully", "carefully consider", "make sure to consider",
+    "it's complicated", "complex topic", "no one answer", "no single answer",
+    "there's no right answer", "whatever works",
 )  # fmt: skip
 # Pairs whose swap turns a true statement into a false one; both directions are checked.
 ANTONYMS = (
@@ -94,14 +102,20 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
 
 
 def words(text: str) -> list[str]:
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[str, ...]:
     found = (w.lower().replace("’", "'") for w in _WORD.findall(normalise(text)))
-    return [w.removesuffix("'s").rstrip("'") for w in found]
+    return tuple(w.removesuffix("'s").rstrip("'") for w in found)
 
 
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and w not in NEGATIONS and len(w) > 1]
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match 'overfits'/'overfitting', 'scaled'/'scaling'."""
     word = word.lower().strip("'-")
