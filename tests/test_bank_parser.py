@@ -20,8 +20,7 @@ Q = "bank/questions"
 EXPECTED = {
     f"{Q}/alpha/bad-formula.md:16": "formula $\\frac{1}{\\eta$ does not convert to MathML: "
     "unbalanced braces: '{' not closed",
-    f"{Q}/alpha/bad-yaml.md:4": "invalid YAML front matter: expected ',' or ']', "
-    "but got '<scalar>'",
+    f"{Q}/alpha/bad-yaml.md:4": "invalid YAML front matter: <parser's reason>",
     f"{Q}/alpha/coding-kind.md:4": "coding items live in content/coding/<id>/, not in questions/",
     f"{Q}/alpha/id-mismatch.md:2": "id 'another-id' does not match the file name 'id-mismatch.md'",
     f"{Q}/alpha/minutes-text.md:8": "'minutes' must be a whole number from 1 to 60",
@@ -54,6 +53,10 @@ def fixture_bank():  # type: ignore[no-untyped-def]
 
 def test_every_broken_file_gives_exactly_its_message(fixture_bank) -> None:  # type: ignore[no-untyped-def]
     found = {f"{p.path}:{p.line}": p.message for p in fixture_bank.problems}
+    yaml_key = f"{Q}/alpha/bad-yaml.md:4"
+    # libyaml and pure-Python PyYAML word the reason differently; both name the bracket.
+    assert "expected ',' or ']'" in found[yaml_key]
+    found[yaml_key] = "invalid YAML front matter: <parser's reason>"
     assert found == EXPECTED
 
 

@@ -75,8 +75,13 @@ def _section(title: str, body: RenderableType) -> Panel:
 
 
 def _key_points(question: Question) -> Table:
+    from mlcoach.bank.exporters import key_points_of
+
     table = Table.grid(padding=(0, 1))
-    for point in question.key_points:
+    points = key_points_of(question)
+    if points and all(p.derived for p in points):
+        table.add_row(Text("i", style="dim"), Text("Derived from the answer.", style="dim"))
+    for point in points:
         mark = Text("★ essential", style="bold yellow") if point.essential else Text("•")
         table.add_row(mark, markdown(point.text))
     return table

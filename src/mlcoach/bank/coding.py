@@ -31,7 +31,7 @@ SECTIONS = ("Problem", "Examples", "Constraints", "Hints", "Why it's asked", "Fo
 
 
 def parse_coding(doc: Document, taxonomy: Taxonomy) -> tuple[CodingProblem | None, list[Problem]]:
-    folder = Path(doc.path).parent
+    folder = Path(doc.extra.get("file", doc.path)).parent
     reader = FieldReader(doc)
     reader.reject_unknown(FIELDS)
     pid = reader.slug("id")

@@ -38,9 +38,15 @@ def near_duplicate_titles(
     """Report the later of two items whose titles say nearly the same thing."""
     problems = []
     normalised = [(q, normalise_title(q.title)) for q in sorted(questions, key=lambda q: q.id)]
+    word_sets = [set(title.split()) for _, title in normalised]
+    matcher = SequenceMatcher(None, autojunk=False)
     for i, (question, title) in enumerate(normalised):
-        for other, other_title in normalised[:i]:
-            if _similar(title, other_title):
+        matcher.set_seq2(title)  # the expensive side, prepared once per title
+        for j, (other, other_title) in enumerate(normalised[:i]):
+            shared = len(word_sets[i] & word_sets[j]) / max(1, len(word_sets[i] | word_sets[j]))
+            if shared < 0.5:  # near-identical titles share most of their words
+                continue
+            if _similar(matcher, title, other_title):
                 line = key_lines.get(question.id, {}).get("title", 2)
                 message = f"title is a near-duplicate of {other.id!r} ({other.path})"
                 problems.append(_at(question, line, message))
@@ -48,15 +54,13 @@ def near_duplicate_titles(
     return problems
 
 
-def _similar(a: str, b: str) -> bool:
+def _similar(matcher: SequenceMatcher[str], a: str, b: str) -> bool:
     if a == b:
         return True
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= NEAR_DUPLICATE
-        and matcher.quick_ratio() >= NEAR_DUPLICATE
-        and matcher.ratio() >= NEAR_DUPLICATE
-    )
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < NEAR_DUPLICATE:
+        return False  # the ratio can never reach the threshold with lengths this different
+    matcher.set_seq1(b)
+    return matcher.quick_ratio() >= NEAR_DUPLICATE and matcher.ratio() >= NEAR_DUPLICATE
 
 
 def _at(question: Question, line: int, message: str) -> Problem:

@@ -10,6 +10,8 @@ import yaml
 
 from mlcoach.errors import ContentError
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+
 
 @dataclass(frozen=True)
 class Document:
@@ -54,8 +56,8 @@ def split_document(text: str, path: str) -> Document:
 
 def _parse_yaml(raw: str, path: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw)
+        node = yaml.compose(raw, Loader=_LOADER)
+        meta = yaml.load(raw, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 2

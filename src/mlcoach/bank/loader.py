@@ -81,6 +81,7 @@ def _parse_doc(bank: Bank, path: Path, parser: Parser[T]) -> tuple[T | None, Doc
     shown = _relative(path, bank.root)
     try:
         doc = split_document(read_text(path), shown)
+        doc.extra["file"] = path  # the real location; `path` above is for messages
     except ContentError as exc:
         bank.problems.append(Problem(shown, exc.line, exc.message))
         return None, None
