@@ -10,7 +10,7 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-instal
 
 run: bootstrap
 	@$(BIN)/mlcoach db upgrade
-	@$(BIN)/mlcoach
+	@$(BIN)/mlcoach serve --open
 
 test: bootstrap system-deps lint typecheck pytest
 

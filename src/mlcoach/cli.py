@@ -251,4 +251,4 @@ def main() -> None:
 
 
 # Command groups kept in their own modules register themselves on `app` when imported.
-from mlcoach import cli_coding, cli_practice, cli_transfer  # noqa: E402, F401
+from mlcoach import cli_coding, cli_practice, cli_transfer, cli_web  # noqa: E402, F401

@@ -9,6 +9,7 @@ import platformdirs
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from mlcoach.domain import Role
 from mlcoach.errors import ConfigError
 
 APP_NAME = "mlcoach"
@@ -64,6 +65,27 @@ class Settings(BaseSettings):
     )
     interview_date: date | None = Field(
         default=None, description="Date of your interview; the daily plan works back from it."
+    )
+    target_role: Role | None = Field(
+        default=None,
+        description="Role you are preparing for (e.g. mle); the daily plan and drills favour it.",
+    )
+    multi_user: bool = Field(
+        default=False,
+        description=(
+            "Web: accounts with sign-up and login (needed to serve on a non-loopback address)."
+        ),
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description=(
+            "Web: key that signs session cookies and CSRF tokens; share it between instances. "
+            "Empty means a random key kept in <data_dir>/web-secret."
+        ),
+    )
+    admins: str = Field(
+        default="",
+        description="Web, multi-user mode: comma-separated user names who may see error reports.",
     )
 
     @field_validator("database_url")
