@@ -23,11 +23,11 @@ REFERENCE_GRID = {
     "derived_full": [0.40, 0.45, 0.50, 0.55, 0.65],
 }
 GRID = {
-    "covered": [0.42, 0.46, 0.50],
+    "covered": [0.46, 0.50],
     "partial": [0.20, 0.25, 0.30],
-    "partial_credit": [0.6, 0.8],
-    "essential_weight": [1.5, 2.0],
+    "long_point_relief": [0.05, 0.10, 0.15],
     "covered_story": [0.30, 0.35],
+    "essential_weight": [1.5, 2.0],
 }
 
 

@@ -48,14 +48,14 @@ class Thresholds:
     """Set on the trap set (bench/grading_traps.py), never on benchmark scores."""
 
     covered: float = 0.50  # combined similarity at which a key point counts as covered
-    partial: float = 0.30  # below this a key point earns nothing
+    partial: float = 0.25  # below this a key point earns nothing
     covered_story: float = 0.35  # behavioural points are matched against a story, not a fact
     partial_story: float = 0.15
     red_flag: float = 0.62  # a misconception must match at least this well
     off_topic: float = 0.22  # best key-point match below this: the answer is off topic
     essential_weight: float = 2.0
     partial_credit: float = 0.6  # most a key point that is not covered can earn
-    long_point_relief: float = 0.05
+    long_point_relief: float = 0.10
     derived_floor: float = 0.10  # reference-only grading: similarity that earns nothing
     derived_full: float = 0.65  # ... and that earns full credit
     scale: Scale = field(default_factory=Scale)
@@ -241,7 +241,15 @@ class Grader:
         score -= 1.0 * len(wrong)
         if len(wrong) >= 2:  # stating several false things sinks an interview answer
             score = min(score, 1.5)
-        missed = [r for r in results if r.essential and not r.covered]
+        # In a story, an essential point the matcher finds only partly is not counted as
+        # absent: narratives say "I asked her to walk me through it", not "I described
+        # the colleague's position".
+        _, partial_bar = self._bars(story=story)
+        missed = [
+            r
+            for r in results
+            if r.essential and not r.covered and not (story and r.similarity >= partial_bar)
+        ]
         if missed:
             score = min(score, 3.4 if len(missed) == 1 else 2.5)
         return max(0.0, min(5.0, score)), flags
