@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test lint typecheck pytest system-deps apt-packages bootstrap clean docs
+.PHONY: run test lint typecheck pytest system-deps apt-packages bootstrap clean docs bench bench-grading bench-search bench-web bench-code bench-import
 
 run: bootstrap
 	@$(BIN)/mlcoach db upgrade
@@ -50,3 +50,25 @@ clean:
 
 docs: bootstrap
 	$(BIN)/python -m mlcoach.clidoc > docs/cli.md
+
+# Benchmarks (not tests): results go to bench/out/*.jsonl; figures are copied by hand into
+# bench/RESULTS.md with the machine and date.
+bench: bench-grading bench-search bench-web bench-code bench-import
+
+bench-grading: bootstrap
+	$(BIN)/python -m bench.grading_mohler
+	$(BIN)/python -m bench.grading_traps
+	$(BIN)/python -m bench.grading_traps --reference-only
+	$(BIN)/python -m bench.grading_speed
+
+bench-search: bootstrap
+	$(BIN)/python -m bench.search_bench
+
+bench-web: bootstrap
+	$(BIN)/python -m bench.web_bench
+
+bench-code: bootstrap system-deps
+	$(BIN)/python -m bench.code_run
+
+bench-import: bootstrap
+	$(BIN)/python -m bench.import_bench
