@@ -155,7 +155,7 @@ class PracticeService:
         """Grade and store an answer; an empty one means 'show me' and stores nothing."""
         if not answer.strip():
             return Graded(None, None, suggest_rating(None))
-        grade = self.svc.grade(question_id, answer)
+        grade = self.grade_question(question_id, answer)
         attempt = self.svc.store.attempts.add(
             Attempt(
                 self.user_id,
@@ -286,7 +286,11 @@ class PracticeService:
             return self.svc.grade_reference(
                 turn.point, answer, question=turn.prompt, key_points=[f"!{turn.point}"]
             )
-        return self.svc.grade(turn.question_id, answer)
+        return self.grade_question(turn.question_id, answer)
+
+    def grade_question(self, question_id: str, answer: str) -> Grade:
+        """Grade against the question as this user sees it (the web overrides this)."""
+        return self.svc.grade(question_id, answer)
 
     def answer_mock(self, session_id: int, interview: MockInterview, answer: str) -> MockInterview:
         """Grade the answer, store it with the interview's new state in one transaction,

@@ -10,12 +10,19 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Engine, func, select, update
 
 from mlcoach.domain import Attempt, CardState, MockSession, Review
 from mlcoach.errors import NotFound
-from mlcoach.store.progress import _attempt, _mock
-from mlcoach.store.tables import attempts, cards, mock_sessions, review_logs
+from mlcoach.store.progress import (
+    _attempt,
+    _mock,
+    insert_attempt,
+    insert_review,
+    stamped,
+    upsert_card,
+)
+from mlcoach.store.tables import attempts, mock_sessions, review_logs
 from mlcoach.store.types import UTCDateTime, utcnow
 
 
@@ -24,58 +31,16 @@ class PracticeRepo:
         self.engine = engine
 
     def record_review(self, card: CardState, review: Review) -> CardState:
-        """Save the rescheduled card and its review log in one transaction.
-
-        The card's `fsrs` JSON carries our card id (not the clock-based id fsrs would make).
-        """
-        now = utcnow()
+        """Save the rescheduled card and its review log in one transaction."""
         with self.engine.begin() as conn:
-            card_id = self._upsert(conn, card, now)
-            conn.execute(
-                insert(review_logs).values(
-                    user_id=review.user_id,
-                    card_id=card_id,
-                    question_id=review.question_id,
-                    rating=review.rating,
-                    suggested_rating=review.suggested_rating,
-                    duration_ms=review.duration_ms,
-                    reviewed_at=review.reviewed_at,
-                )
-            )
-        return CardState(card.user_id, card.question_id, card.due, _stamped(card, card_id), card_id)
+            card_id = upsert_card(conn, card, utcnow())
+            insert_review(conn, review, card_id)
+        return stamped(card, card_id)
 
     def save_card(self, card: CardState) -> CardState:
-        now = utcnow()
         with self.engine.begin() as conn:
-            card_id = self._upsert(conn, card, now)
-        return CardState(card.user_id, card.question_id, card.due, _stamped(card, card_id), card_id)
-
-    def _upsert(self, conn: Any, card: CardState, now: datetime) -> int:
-        found = conn.execute(
-            select(cards.c.id).where(
-                cards.c.user_id == card.user_id, cards.c.question_id == card.question_id
-            )
-        ).first()
-        if found is None:
-            key = conn.execute(
-                insert(cards).values(
-                    user_id=card.user_id,
-                    question_id=card.question_id,
-                    fsrs=card.fsrs,
-                    due=card.due,
-                    created_at=now,
-                    updated_at=now,
-                )
-            ).inserted_primary_key
-            card_id = int(key[0])
-        else:
-            card_id = int(found.id)
-        conn.execute(
-            update(cards)
-            .where(cards.c.id == card_id)
-            .values(fsrs=_stamped(card, card_id), due=card.due, updated_at=now)
-        )
-        return card_id
+            card_id = upsert_card(conn, card, utcnow())
+        return stamped(card, card_id)
 
     def record_mock_answer(
         self,
@@ -89,22 +54,9 @@ class PracticeRepo:
         """One transaction for a mock answer: the attempt, the cards it makes due, and the
         interview's new state (built by `state_for(attempt_id)`; with a report, it ends)."""
         with self.engine.begin() as conn:
-            key = conn.execute(
-                insert(attempts).values(
-                    user_id=attempt.user_id,
-                    question_id=attempt.question_id,
-                    answer=attempt.answer,
-                    grade=attempt.grade,
-                    overrides=attempt.overrides,
-                    source=attempt.source,
-                    started_at=attempt.started_at,
-                    submitted_at=attempt.submitted_at,
-                )
-            ).inserted_primary_key
-            assert key is not None
-            attempt_id = int(key[0])
+            attempt_id = insert_attempt(conn, attempt)
             for card in due:
-                self._upsert(conn, card, utcnow())
+                upsert_card(conn, card, utcnow())
             state, report = state_for(attempt_id)
             values: dict[str, Any] = {"state": state}
             if report is not None:
@@ -163,7 +115,3 @@ class PracticeRepo:
         moment = UTCDateTime().process_result_value(value, self.engine.dialect)
         assert moment is not None
         return moment
-
-
-def _stamped(card: CardState, card_id: int) -> dict[str, Any]:
-    return {**card.fsrs, "card_id": card_id}

@@ -29,53 +29,16 @@ class CardRepo:
 
     def save(self, card: CardState) -> CardState:
         """Insert or update the user's card for this question."""
-        now = utcnow()
         with self.engine.begin() as conn:
-            card_id = self._save(conn, card, now)
-        return CardState(card.user_id, card.question_id, card.due, card.fsrs, card_id)
+            card_id = upsert_card(conn, card, utcnow())
+        return stamped(card, card_id)
 
     def record_review(self, card: CardState, review: Review) -> CardState:
         """Save the rescheduled card and its review log in one transaction."""
-        now = utcnow()
         with self.engine.begin() as conn:
-            card_id = self._save(conn, card, now)
-            conn.execute(
-                insert(review_logs).values(
-                    user_id=review.user_id,
-                    card_id=card_id,
-                    question_id=review.question_id,
-                    rating=review.rating,
-                    suggested_rating=review.suggested_rating,
-                    duration_ms=review.duration_ms,
-                    reviewed_at=review.reviewed_at,
-                )
-            )
-        return CardState(card.user_id, card.question_id, card.due, card.fsrs, card_id)
-
-    def _save(self, conn: Any, card: CardState, now: datetime) -> int:
-        found = conn.execute(
-            select(cards.c.id).where(
-                cards.c.user_id == card.user_id, cards.c.question_id == card.question_id
-            )
-        ).first()
-        if found is not None:
-            conn.execute(
-                update(cards)
-                .where(cards.c.id == found.id)
-                .values(fsrs=card.fsrs, due=card.due, updated_at=now)
-            )
-            return int(found.id)
-        key = conn.execute(
-            insert(cards).values(
-                user_id=card.user_id,
-                question_id=card.question_id,
-                fsrs=card.fsrs,
-                due=card.due,
-                created_at=now,
-                updated_at=now,
-            )
-        ).inserted_primary_key
-        return int(key[0])
+            card_id = upsert_card(conn, card, utcnow())
+            insert_review(conn, review, card_id)
+        return stamped(card, card_id)
 
     def due(self, user_id: int, now: datetime, *, limit: int = 100) -> list[CardState]:
         query = (
@@ -91,6 +54,68 @@ class CardRepo:
         query = select(cards).where(cards.c.user_id == user_id).order_by(cards.c.id)
         with self.engine.connect() as conn:
             return [_card(row) for row in conn.execute(query)]
+
+
+def upsert_card(conn: Any, card: CardState, now: datetime) -> int:
+    """Insert or update a card inside the caller's transaction. The stored `fsrs` JSON
+    carries our card id, never the clock-based id the fsrs library would make up."""
+    found = conn.execute(
+        select(cards.c.id).where(
+            cards.c.user_id == card.user_id, cards.c.question_id == card.question_id
+        )
+    ).first()
+    if found is None:
+        key = conn.execute(
+            insert(cards).values(
+                user_id=card.user_id, question_id=card.question_id, fsrs=card.fsrs,
+                due=card.due, created_at=now, updated_at=now,
+            )
+        ).inserted_primary_key  # fmt: skip
+        card_id = int(key[0])
+    else:
+        card_id = int(found.id)
+    conn.execute(
+        update(cards)
+        .where(cards.c.id == card_id)
+        .values(fsrs={**card.fsrs, "card_id": card_id}, due=card.due, updated_at=now)
+    )
+    return card_id
+
+
+def stamped(card: CardState, card_id: int) -> CardState:
+    fsrs = {**card.fsrs, "card_id": card_id}
+    return CardState(card.user_id, card.question_id, card.due, fsrs, card_id)
+
+
+def insert_review(conn: Any, review: Review, card_id: int) -> None:
+    conn.execute(
+        insert(review_logs).values(
+            user_id=review.user_id,
+            card_id=card_id,
+            question_id=review.question_id,
+            rating=review.rating,
+            suggested_rating=review.suggested_rating,
+            duration_ms=review.duration_ms,
+            reviewed_at=review.reviewed_at,
+        )
+    )
+
+
+def insert_attempt(conn: Any, attempt: Attempt) -> int:
+    key = conn.execute(
+        insert(attempts).values(
+            user_id=attempt.user_id,
+            question_id=attempt.question_id,
+            answer=attempt.answer,
+            grade=attempt.grade,
+            overrides=attempt.overrides,
+            source=attempt.source,
+            started_at=attempt.started_at,
+            submitted_at=attempt.submitted_at,
+        )
+    ).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _card(row: Row[Any]) -> CardState:
@@ -133,20 +158,8 @@ class AttemptRepo:
 
     def add(self, attempt: Attempt) -> Attempt:
         with self.engine.begin() as conn:
-            key = conn.execute(
-                insert(attempts).values(
-                    user_id=attempt.user_id,
-                    question_id=attempt.question_id,
-                    answer=attempt.answer,
-                    grade=attempt.grade,
-                    overrides=attempt.overrides,
-                    source=attempt.source,
-                    started_at=attempt.started_at,
-                    submitted_at=attempt.submitted_at,
-                )
-            ).inserted_primary_key
-        assert key is not None
-        return _replace_id(attempt, int(key[0]))
+            attempt_id = insert_attempt(conn, attempt)
+        return _replace_id(attempt, attempt_id)
 
     def get(self, user_id: int, attempt_id: int) -> Attempt:
         query = select(attempts).where(attempts.c.id == attempt_id, attempts.c.user_id == user_id)

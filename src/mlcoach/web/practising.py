@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 from mlcoach.domain import Attempt, Grade, Level, Role, User
 from mlcoach.errors import MlcoachError
 from mlcoach.practice.drill import CardResult, DrillFilter, DrillSession, Pick
-from mlcoach.practice.followup import TurnKind
 from mlcoach.practice.grades import apply_overrides, grade_from_dict
-from mlcoach.practice.mock import MockInterview, Turn
+from mlcoach.practice.mock import MockInterview
 from mlcoach.practice.scheduling import Rating, suggest_rating
 from mlcoach.practice.service import Graded, PracticeService
 from mlcoach.web.catalog import find_question, grade_answer
@@ -53,10 +52,8 @@ class WebPractice(PracticeService):
         )
         return Graded(attempt.id, grade, suggest_rating(grade))
 
-    def grade_turn(self, turn: Turn, answer: str) -> Grade:
-        if turn.kind is TurnKind.PROBE and turn.point:
-            return super().grade_turn(turn, answer)
-        return grade_answer(self.svc, find_question(self.svc, self.user, turn.question_id), answer)
+    def grade_question(self, question_id: str, answer: str) -> Grade:
+        return grade_answer(self.svc, find_question(self.svc, self.user, question_id), answer)
 
     def graded(self, attempt_id: int | None) -> Graded:
         """A stored drill answer as the rating step sees it (with the user's corrections)."""

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from mlcoach.bank.problem import Problem
 from mlcoach.domain import Question
 from mlcoach.errors import MlcoachError
 
@@ -27,19 +28,9 @@ _NUMBERING = re.compile(  # "1.", "2)", "Q3:", "Question 4 -", full-width "ï¼±ï¼
 )
 
 
-@dataclass(frozen=True, order=True)
-class ParseWarning:
-    """A rejected or doubtful piece of an input file, with its line."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-    def to_dict(self) -> dict[str, object]:
-        return {"path": self.path, "line": self.line, "message": self.message}
+# A rejected or doubtful piece of an input file: the same `path:line: message` shape as a
+# problem found by `bank check`.
+ParseWarning = Problem
 
 
 @dataclass(frozen=True)
