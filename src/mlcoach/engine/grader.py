@@ -163,8 +163,8 @@ class Grader:
         covered_bar, partial_bar = self._bars(story=star is not None, words=len(point.text.split()))
         match = judge(point.text, score.stems, units, score.scores, bar=covered_bar, owned=owned)
         similarity = match.score
-        evidence = _best_evidence(match) if similarity >= partial_bar else None
-        if evidence is not None and _misses_numbers(point.text, evidence.text):
+        evidence = _best_evidence(match, covered_bar) if similarity >= partial_bar else None
+        if match.unit is not None and _misses_numbers(point.text, match.unit.span.text):
             similarity = min(similarity, covered_bar - 0.05)  # a numeric fact needs its number
         if match.conflict is not None and match.sentence is not None:
             why = f"Contradicts a key point ({match.conflict}): {point.text}"
@@ -319,9 +319,10 @@ def _result(
     return PointResult(point.text, point.essential, covered, round(similarity, 3), evidence)
 
 
-def _best_evidence(match: Match) -> Evidence | None:
-    """The single sentence when it carries the point nearly alone, else the wider unit."""
-    if match.sentence is not None and match.sentence_score >= match.score - 0.05:
+def _best_evidence(match: Match, covered_bar: float) -> Evidence | None:
+    """The single sentence when it carries the point (nearly) alone, else the wider unit."""
+    enough = min(match.score - 0.05, covered_bar)
+    if match.sentence is not None and match.sentence_score >= enough:
         return _evidence(match.sentence)
     return _evidence(match.unit) if match.unit else None
 
