@@ -53,11 +53,13 @@ def grade_lines(svc: Services, lines: Iterable[str]) -> Iterator[dict[str, Any]]
     """Each input line becomes one output record, in order; a bad line gets an 'error'."""
     numbered = [(n, line) for n, line in enumerate(lines, 1) if line.strip()]
     for start in range(0, len(numbered), CHUNK):
-        parsed = [_parse(number, line) for number, line in numbered[start : start + CHUNK]]
-        answers = [r["answer"] for _, r in parsed if isinstance(r.get("answer"), str)]
+        parsed = [
+            (number, *_parse(number, line)) for number, line in numbered[start : start + CHUNK]
+        ]
+        answers = [r["answer"] for _, r, _ in parsed if isinstance(r.get("answer"), str)]
         svc.grader.prepare(answers)  # one batched pass through the model for the chunk
-        for number, record in parsed:
-            if "error" in record and set(record) <= {"line", "error"}:
+        for number, record, unreadable in parsed:
+            if unreadable:
                 yield record
                 continue
             try:
@@ -69,11 +71,12 @@ def grade_lines(svc: Services, lines: Iterable[str]) -> Iterator[dict[str, Any]]
 CHUNK = 128
 
 
-def _parse(number: int, line: str) -> tuple[int, dict[str, Any]]:
+def _parse(number: int, line: str) -> tuple[dict[str, Any], bool]:
+    """The line's record, and whether it was unreadable (then the record is the error)."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return number, {"line": number, "error": f"line {number}: invalid JSON ({exc.msg})"}
+        return {"line": number, "error": f"line {number}: invalid JSON ({exc.msg})"}, True
     if not isinstance(record, dict):
-        return number, {"line": number, "error": f"line {number}: expected a JSON object"}
-    return number, record
+        return {"line": number, "error": f"line {number}: expected a JSON object"}, True
+    return record, False

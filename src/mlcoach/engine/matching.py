@@ -7,14 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mlcoach.engine.text import antonym_clash, quantities, stem, words
+from mlcoach.engine.text import NEGATIONS, antonym_clash, quantities, stem, words
 from mlcoach.engine.units import Unit, UnitIndex
 
-NEGATION_CUES = frozenset(
-    "not no never without cannot can't don't doesn't didn't isn't aren't won't wasn't "
-    "weren't shouldn't wouldn't couldn't neither nor hardly rarely seldom barely n't "
-    "instead rather avoid avoids avoiding nothing none".split()
-)
+# The text-level negation words, plus words that negate what follows them in a clause.
+NEGATION_CUES = NEGATIONS | frozenset("seldom barely instead rather avoid avoids avoiding".split())
 
 
 _IDIOMS = re.compile(
@@ -113,10 +110,6 @@ def judge(
         round(float(scores[top]), 4),
         tuple(scores),
     )
-
-
-def _ramp(value: float, floor: float, top: float) -> float:
-    return min(1.0, max(0.0, (value - floor) / (top - floor)))
 
 
 def conflict(point: str, sentence: str, point_stems: frozenset[str]) -> str | None:

@@ -11,7 +11,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*|\d+(?:\.\d+)?(?:e-?\d+)?%?")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?;])\s+(?=[\"'(\[A-Z0-9*`$-])|\n\s*\n|\n(?=\s*(?:[-*+•]|\d+[.)])\s)"
 )
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)(%?)")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
@@ -134,11 +133,6 @@ def stems(text: str) -> list[str]:
     return [stem(w) for w in content_words(text)]
 
 
-def has_negation(text: str) -> bool:
-    lowered = normalise(text).lower()
-    return any(w in NEGATIONS for w in words(lowered)) or "n't" in lowered
-
-
 def antonym_clash(point: str, sentence: str, *, near: set[str] | None = None) -> str | None:
     """A word of `point` whose antonym stands in `sentence` while the word itself does not.
 
@@ -164,17 +158,6 @@ def _near(found: list[str], word: str, stems_wanted: set[str], window: int = 3) 
             if any(stem(w) in stems_wanted for w in around):
                 return True
     return False
-
-
-def numbers(text: str) -> set[float]:
-    found = set()
-    for value, percent in _NUMBER.findall(normalise(text)):
-        try:
-            number = float(value)
-        except ValueError:
-            continue
-        found.add(round(number / 100 if percent else number, 9))
-    return found
 
 
 _QUANTITY = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?(?:e-?\d+)?)\s*(%|[a-zA-Z]+)?")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mlcoach.engine.text import Span, sentences, stems
+from mlcoach.engine.text import Span, sentences
 
 MAX_SENTENCES = 80
 
@@ -46,10 +46,6 @@ def candidate_units(sentence_units: list[Unit], answer: str) -> list[Unit]:
     if 2 < len(sentence_units) <= 8:
         found.append(combine(sentence_units, answer))
     return found
-
-
-def stem_set(text: str) -> frozenset[str]:
-    return frozenset(stems(text))
 
 
 class UnitIndex:
